@@ -1,0 +1,189 @@
+package nn
+
+import (
+	"fmt"
+	"math"
+	"time"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// FitOptions says how Fit trains.
+type FitOptions struct {
+	Epochs    int    // passes over the data set
+	BatchSize int    // samples per mini-batch; Keras' default is 32
+	Seed      uint64 // seeds the shuffles, so a run can be repeated
+
+	// ValidationX and ValidationY, when set, are evaluated after each epoch.
+	ValidationX, ValidationY *mat.Dense
+
+	// OnBatch, when set, is called after every mini-batch, and OnEpoch
+	// after every epoch: a progress bar or a live chart can follow them.
+	OnBatch func(BatchStats)
+	OnEpoch func(EpochStats)
+
+	// Readable makes Fit run the readable Network.Forward and
+	// Network.Backward, which allocate new matrices at every step, instead
+	// of the path that reuses the previous batch's memory. Both compute the
+	// same numbers; the tests check it.
+	Readable bool
+}
+
+// BatchStats reports a mini-batch: the mean loss and accuracy of the epoch so
+// far, as Keras' progress bar shows them.
+type BatchStats struct {
+	Epoch, Epochs   int
+	Batch, Batches  int // Batch counts from 1
+	Loss, Accuracy  float64
+	Elapsed         time.Duration // since the epoch began
+	Samples, Totals int           // samples seen in this epoch, of Totals
+}
+
+// EpochStats reports an epoch: the mean training loss and accuracy over its
+// batches and, when Fit has validation data, the loss and accuracy on it
+// (NaN otherwise).
+type EpochStats struct {
+	Epoch, Epochs        int
+	Loss, Accuracy       float64
+	ValLoss, ValAccuracy float64
+	Duration             time.Duration
+}
+
+// History holds every epoch's statistics, as Keras' History does.
+type History struct {
+	Epochs []EpochStats
+}
+
+// Fit trains the network on the samples X, n[0]×m, with labels Y, n[L]×m,
+// repeating steps 2 to 5 for every mini-batch of every epoch. Step 1 happened
+// in NewNetwork, so calling Fit again continues the training.
+//
+// A loss that becomes NaN or infinite stops training with an error naming
+// the epoch and batch; the history up to that point is returned with it.
+func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
+	if err := n.checkFit(X, Y, opt); err != nil {
+		return nil, err
+	}
+	_, m := X.Dims()
+	rng := NewRand(opt.Seed)
+	pass := n.propagation(opt.Readable)
+	history := &History{}
+
+	// Step 6: repeat steps 2 to 5, batch after batch, epoch after epoch.
+	for epoch := 1; epoch <= opt.Epochs; epoch++ {
+		start := time.Now()
+		var mean runningMean
+		batches := Batches(rng, m, opt.BatchSize)
+		for b, index := range batches {
+			Xb, Yb := pass.batch(X, Y, index)
+
+			// Step 2: forward propagation.
+			Yhat := pass.Forward(Xb)
+
+			// Step 3: the loss.
+			loss := n.Loss.Value(Yhat, Yb)
+			if math.IsNaN(loss) || math.IsInf(loss, 0) {
+				return history, fmt.Errorf("nn: Fit: the loss is %v at epoch %d, batch %d of %d: "+
+					"training diverged and the weights are no longer usable; "+
+					"build the network again and train with a smaller learning rate",
+					loss, epoch, b+1, len(batches))
+			}
+			mean.add(loss, Accuracy(Yhat, Yb), len(index))
+
+			// Step 4: backward propagation.
+			pass.Backward(Yb)
+
+			// Step 5: update the parameters.
+			n.Optimizer.Update(n.Params())
+
+			if opt.OnBatch != nil {
+				opt.OnBatch(BatchStats{Epoch: epoch, Epochs: opt.Epochs, Batch: b + 1,
+					Batches: len(batches), Loss: mean.loss(), Accuracy: mean.accuracy(),
+					Elapsed: time.Since(start), Samples: mean.samples, Totals: m})
+			}
+		}
+
+		stats := EpochStats{Epoch: epoch, Epochs: opt.Epochs, Loss: mean.loss(),
+			Accuracy: mean.accuracy(), ValLoss: math.NaN(), ValAccuracy: math.NaN()}
+		if opt.ValidationX != nil {
+			stats.ValLoss, stats.ValAccuracy = n.Evaluate(opt.ValidationX, opt.ValidationY)
+		}
+		stats.Duration = time.Since(start)
+		history.Epochs = append(history.Epochs, stats)
+		if opt.OnEpoch != nil {
+			opt.OnEpoch(stats)
+		}
+	}
+	return history, nil
+}
+
+// checkFit returns an error describing what is wrong with Fit's arguments.
+func (n *Network) checkFit(X, Y *mat.Dense, opt FitOptions) error {
+	xr, xc := X.Dims()
+	yr, yc := Y.Dims()
+	switch {
+	case xr != n.Inputs:
+		return fmt.Errorf("nn: Fit: X is %d×%d but the network takes %d values per sample "+
+			"(X needs one column per sample)", xr, xc, n.Inputs)
+	case yr != n.Outputs() || yc != xc:
+		return fmt.Errorf("nn: Fit: Y is %d×%d but must be %d×%d, one column of %d labels per "+
+			"column of X", yr, yc, n.Outputs(), xc, n.Outputs())
+	case opt.Epochs < 1:
+		return fmt.Errorf("nn: Fit: Epochs is %d; train for at least 1", opt.Epochs)
+	case opt.BatchSize < 1:
+		return fmt.Errorf("nn: Fit: BatchSize is %d; use at least 1 (Keras uses 32)", opt.BatchSize)
+	case (opt.ValidationX == nil) != (opt.ValidationY == nil):
+		return fmt.Errorf("nn: Fit: give both ValidationX and ValidationY, or neither")
+	}
+	if opt.ValidationX != nil {
+		vr, vc := opt.ValidationX.Dims()
+		wr, wc := opt.ValidationY.Dims()
+		if vr != n.Inputs || wr != n.Outputs() || wc != vc {
+			return fmt.Errorf("nn: Fit: ValidationX is %d×%d and ValidationY %d×%d; "+
+				"they must be %d×k and %d×k", vr, vc, wr, wc, n.Inputs, n.Outputs())
+		}
+	}
+	return nil
+}
+
+// runningMean averages the loss and accuracy of an epoch's batches, each
+// weighted by its number of samples.
+type runningMean struct {
+	lossSum, rightSum float64
+	samples           int
+}
+
+func (r *runningMean) add(loss, accuracy float64, samples int) {
+	r.lossSum += loss * float64(samples)
+	r.rightSum += accuracy * float64(samples)
+	r.samples += samples
+}
+
+func (r *runningMean) loss() float64     { return r.lossSum / float64(r.samples) }
+func (r *runningMean) accuracy() float64 { return r.rightSum / float64(r.samples) }
+
+// propagation is forward and backward propagation over mini-batches, done
+// either by the readable Network methods or by the fast path.
+type propagation interface {
+	batch(X, Y *mat.Dense, index []int) (Xb, Yb *mat.Dense)
+	Forward(X *mat.Dense) *mat.Dense
+	Backward(Y *mat.Dense)
+}
+
+// propagation returns the readable network itself or its fast path.
+func (n *Network) propagation(readable bool) propagation {
+	if readable {
+		return readablePass{n}
+	}
+	if n.fast == nil {
+		n.fast = newFastPath(n)
+	}
+	return n.fast
+}
+
+// readablePass trains with the Network's own Forward and Backward.
+type readablePass struct{ *Network }
+
+func (readablePass) batch(X, Y *mat.Dense, index []int) (Xb, Yb *mat.Dense) {
+	return Columns(X, index), Columns(Y, index)
+}
