@@ -28,6 +28,10 @@ func ShowSize(p *plot.Plot, w, h vg.Length) error {
 		return err
 	}
 	gonbui.DisplayHTML(s)
+
+	// Wait until GoNB has the output: a cell's program that ends right
+	// after a display can otherwise lose it.
+	gonbui.Sync()
 	return gonbui.Error()
 }
 
@@ -56,6 +60,7 @@ func Update(id string, p *plot.Plot) error {
 		return err
 	}
 	gonbui.UpdateHTML(id, s)
+	gonbui.Sync()
 	return gonbui.Error()
 }
 
