@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"image/color"
 	"math"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -80,7 +81,7 @@ func lines(fn, title, xLabel, yLabel string, logY bool, series []Series) *plot.P
 			p.Y.Max *= 10
 		}
 		p.Y.Scale = plot.LogScale{}
-		p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.Y.Tick.Marker = decades{}
 	}
 	return p
 }
@@ -129,3 +130,27 @@ func runs(xs, ys []float64, positive bool) []plotter.XYs {
 
 // finite reports whether v is neither NaN nor ±Inf.
 func finite(v float64) bool { return !math.IsNaN(v) && !math.IsInf(v, 0) }
+
+// decades puts a labelled tick at every power of 10 of a log axis and
+// unlabelled ones at 2…9 times it. Its labels are exact (1e-05, 0.001, 100),
+// where plot.LogTicks multiplies by 10 in a loop and can print
+// 9.999999999999999e-06.
+type decades struct{}
+
+// Ticks returns the ticks between min and max, both positive.
+func (decades) Ticks(min, max float64) []plot.Tick {
+	var ticks []plot.Tick
+	for k := int(math.Floor(math.Log10(min))); k <= int(math.Ceil(math.Log10(max))); k++ {
+		decade := math.Pow10(k)
+		if decade >= min && decade <= max {
+			ticks = append(ticks, plot.Tick{Value: decade,
+				Label: strconv.FormatFloat(decade, 'g', -1, 64)})
+		}
+		for i := 2; i <= 9; i++ {
+			if v := float64(i) * decade; v >= min && v <= max {
+				ticks = append(ticks, plot.Tick{Value: v})
+			}
+		}
+	}
+	return ticks
+}

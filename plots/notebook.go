@@ -1,6 +1,8 @@
 package plots
 
 import (
+	"strings"
+
 	"github.com/janpfeifer/gonb/gonbui"
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -31,6 +33,28 @@ func ShowSize(p *plot.Plot, w, h vg.Length) error {
 
 	// Wait until GoNB has the output: a cell's program that ends right
 	// after a display can otherwise lose it.
+	gonbui.Sync()
+	return gonbui.Error()
+}
+
+// ShowRow displays several charts side by side in one output, each w wide
+// and h high (0 stands for Width or Height): an activation beside its
+// derivative, say. Outside a GoNB notebook it does nothing and returns nil.
+func ShowRow(w, h vg.Length, ps ...*plot.Plot) error {
+	if !gonbui.IsNotebook {
+		return nil
+	}
+	var row strings.Builder
+	row.WriteString(`<div style="display:flex;flex-wrap:wrap;gap:8px">`)
+	for _, p := range ps {
+		s, err := HTML(p, w, h)
+		if err != nil {
+			return err
+		}
+		row.WriteString(s)
+	}
+	row.WriteString("</div>")
+	gonbui.DisplayHTML(row.String())
 	gonbui.Sync()
 	return gonbui.Error()
 }
