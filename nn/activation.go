@@ -126,10 +126,14 @@ func relu(z float64) float64 {
 }
 
 // reluDerivative is 1 for z > 0 and 0 otherwise. At z = 0, where ReLU has no
-// derivative, it takes 0, as Keras and PyTorch do.
+// derivative, it takes 0, as Keras and PyTorch do. A NaN stays NaN, so that
+// backward propagation does not hide it.
 func reluDerivative(z float64) float64 {
-	if z > 0 {
+	switch {
+	case z > 0:
 		return 1
+	case z != z:
+		return z
 	}
 	return 0
 }

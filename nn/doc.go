@@ -41,7 +41,7 @@
 // backward step (SigmoidBackward and so on) that computes dZ = dA ⊙ g'(Z).
 // BinaryCrossEntropy and CategoricalCrossEntropy are the losses, with their
 // gradients, and SoftmaxCrossEntropyBackward is the combined last step
-// dZ = Ŷ - Y. GradientCheck compares backward propagation with centred
+// dZ = Ŷ - Y. CheckGradients compares backward propagation with centred
 // differences.
 //
 // A shape mistake is a programming error: the functions panic with a message

@@ -58,7 +58,9 @@ func clip(p float64) float64 {
 //
 // summed over every element of the n×m matrices (n is usually 1) and divided
 // by the m columns. Each ŷ is first clipped to [1e-7, 1 - 1e-7], as Keras
-// does, so a confident wrong answer costs about 16.1 rather than +Inf.
+// does, so a confident wrong answer costs about 16.1 rather than +Inf. With
+// n > 1 outputs the losses of the n rows are added up, where Keras takes
+// their mean: J is then n times Keras' value.
 // Special case: a NaN in Ŷ gives NaN.
 func BinaryCrossEntropy(Yhat, Y *mat.Dense) float64 {
 	mustSameShape("BinaryCrossEntropy", "J = -(1/m) Σ [y log ŷ + (1-y) log(1-ŷ)]",
@@ -81,6 +83,9 @@ func BinaryCrossEntropy(Yhat, Y *mat.Dense) float64 {
 //	dA = -(y/ŷ - (1 - y)/(1 - ŷ))
 //
 // with ŷ clipped as in BinaryCrossEntropy. Ŷ and Y are n×m, and so is dA.
+// Where the clip is active the clipped loss is flat and its derivative 0;
+// this gradient keeps the large value at the clip instead, which pushes a
+// confident wrong prediction back rather than leaving it stuck.
 func BinaryCrossEntropyGradient(Yhat, Y *mat.Dense) *mat.Dense {
 	mustSameShape("BinaryCrossEntropyGradient", "dA = -(y/ŷ - (1-y)/(1-ŷ))",
 		"Ŷ", Yhat, "Y", Y)

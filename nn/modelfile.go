@@ -47,14 +47,15 @@ type layerEntry struct {
 
 // Save writes the network to path in the model file format. It writes a
 // temporary file in the same folder, flushes it to disk and renames it over
-// path, so a crash mid-write leaves any earlier file at path whole.
+// path, so a crash mid-write leaves any earlier file at path whole. The file
+// is readable by everyone and writable by its owner (mode 0644).
 func (n *Network) Save(path string) (err error) {
 	var buf bytes.Buffer
 	n.encode(&buf)
 
 	tmp, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".tmp-*")
 	if err != nil {
-		return fmt.Errorf("nn: Save: %w", err)
+		return fmt.Errorf("nn: Save %s: cannot write in its folder: %w", path, err)
 	}
 	defer func() {
 		if err != nil {
@@ -62,6 +63,9 @@ func (n *Network) Save(path string) (err error) {
 			os.Remove(tmp.Name())
 		}
 	}()
+	if err = tmp.Chmod(0o644); err != nil {
+		return fmt.Errorf("nn: Save %s: %w", path, err)
+	}
 	if _, err = tmp.Write(buf.Bytes()); err != nil {
 		return fmt.Errorf("nn: Save %s: %w", path, err)
 	}
@@ -195,8 +199,8 @@ func decode(data []byte) (*Network, error) {
 	want := headerSize + 8*count + 4
 	switch {
 	case len(data) < want:
-		return nil, fmt.Errorf("truncated: %d bytes, but the architecture %s needs %d: %w",
-			len(data), header, want, io.ErrUnexpectedEOF)
+		return nil, fmt.Errorf("truncated, or its architecture line is corrupt: %d bytes, "+
+			"but the architecture %s needs %d: %w", len(data), header, want, io.ErrUnexpectedEOF)
 	case len(data) > want:
 		return nil, fmt.Errorf("corrupt: %d bytes, but the architecture %s needs %d",
 			len(data), header, want)
@@ -225,18 +229,18 @@ func decode(data []byte) (*Network, error) {
 // error for sizes no real network has.
 func (h modelHeader) countParams() (int, error) {
 	if h.Inputs < 1 || h.Inputs > 1<<24 || len(h.Layers) == 0 || len(h.Layers) > 1000 {
-		return 0, fmt.Errorf("%d inputs and %d layers", h.Inputs, len(h.Layers))
+		return 0, fmt.Errorf("it describes %d inputs and %d layers", h.Inputs, len(h.Layers))
 	}
 	count, nPrev := 0, h.Inputs
 	for i, l := range h.Layers {
 		if l.Units < 1 || l.Units > 1<<24 {
-			return 0, fmt.Errorf("layer %d has %d units", i+1, l.Units)
+			return 0, fmt.Errorf("it gives layer %d %d units", i+1, l.Units)
 		}
 		count += l.Units * (nPrev + 1)
 		nPrev = l.Units
 	}
 	if count > 1<<32 {
-		return 0, fmt.Errorf("%d parameters", count)
+		return 0, fmt.Errorf("it describes %d parameters", count)
 	}
 	return count, nil
 }

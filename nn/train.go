@@ -58,8 +58,8 @@ type History struct {
 // repeating steps 2 to 5 for every mini-batch of every epoch. Step 1 happened
 // in NewNetwork, so calling Fit again continues the training.
 //
-// A loss that becomes NaN or infinite stops training with an error naming
-// the epoch and batch; the history up to that point is returned with it.
+// A loss that diverges stops training with an error naming the epoch and
+// batch (see diverged); the history up to that point is returned with it.
 func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 	if err := n.checkFit(X, Y, opt); err != nil {
 		return nil, err
@@ -68,6 +68,7 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 	rng := NewRand(opt.Seed)
 	pass := n.propagation(opt.Readable)
 	history := &History{}
+	firstLoss := math.NaN()
 
 	// Step 6: repeat steps 2 to 5, batch after batch, epoch after epoch.
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
@@ -82,11 +83,14 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 
 			// Step 3: the loss.
 			loss := n.Loss.Value(Yhat, Yb)
-			if math.IsNaN(loss) || math.IsInf(loss, 0) {
-				return history, fmt.Errorf("nn: Fit: the loss is %v at epoch %d, batch %d of %d: "+
+			if math.IsNaN(firstLoss) {
+				firstLoss = loss
+			}
+			if why := diverged(loss, firstLoss); why != "" {
+				return history, fmt.Errorf("nn: Fit: %s at epoch %d, batch %d of %d: "+
 					"training diverged and the weights are no longer usable; "+
 					"build the network again and train with a smaller learning rate",
-					loss, epoch, b+1, len(batches))
+					why, epoch, b+1, len(batches))
 			}
 			mean.add(loss, Accuracy(Yhat, Yb), len(index))
 
@@ -115,6 +119,25 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 		}
 	}
 	return history, nil
+}
+
+// diverged says why the loss of a batch shows that training has diverged,
+// or returns "" when it does not: the loss is NaN or infinite, or it has
+// risen both above four times the loss of Fit's first batch and by more
+// than 5 over it. The clipped cross-entropies cannot become infinite (a
+// sample costs at most -log(1e-7) ≈ 16.1), so a learning rate far too large
+// shows first as a loss that climbs towards that ceiling, long before the
+// weights overflow. Training that works never gets there: a batch of a
+// learning network does not cost several times what the starting network
+// did.
+func diverged(loss, firstLoss float64) string {
+	switch {
+	case math.IsNaN(loss) || math.IsInf(loss, 0):
+		return fmt.Sprintf("the loss is %v", loss)
+	case loss > 4*firstLoss && loss > firstLoss+5:
+		return fmt.Sprintf("the loss rose from %.4g (first batch) to %.4g", firstLoss, loss)
+	}
+	return ""
 }
 
 // checkFit returns an error describing what is wrong with Fit's arguments.

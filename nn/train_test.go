@@ -1,0 +1,38 @@
+package nn
+
+import (
+	"path/filepath"
+	"testing"
+)
+
+// TestFitStopsARisingLoss trains with learning rates far too large but not
+// large enough to overflow the weights at once: the clipped loss stays
+// finite, and Fit must stop on its rise.
+func TestFitStopsARisingLoss(t *testing.T) {
+	X, Y := randomData(9, 5, 3, 200)
+	for _, opt := range []Optimizer{&SGD{Rate: 1e3}, NewAdam(1e6)} {
+		n, _ := NewNetwork(11, 5, Dense(16, "relu"), Dense(3, "softmax"))
+		n.Compile(CategoricalCrossEntropyLoss, opt)
+		_, err := n.Fit(X, Y, FitOptions{Epochs: 5, BatchSize: 10, Seed: 1})
+		mustContain(t, err, "nn: Fit: the loss rose from", "(first batch) to", "at epoch",
+			"training diverged", "smaller learning rate")
+	}
+}
+
+// TestFitDoesNotStopLearning checks that the divergence rule leaves alone a
+// network that learns, here one that goes on learning XOR after a first Fit.
+func TestFitDoesNotStopLearning(t *testing.T) {
+	n, _ := NewNetwork(1, 2, Dense(8, "tanh"), Dense(1, "sigmoid"))
+	n.Compile(BinaryCrossEntropyLoss, NewAdam(0.05))
+	for range 3 {
+		if _, err := n.Fit(xorX, xorY, FitOptions{Epochs: 200, BatchSize: 1, Seed: 2}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestSaveNamesThePath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "missing", "model.bin")
+	err := torchNetwork(t).Save(path)
+	mustContain(t, err, "nn: Save "+path, "cannot write in its folder")
+}
