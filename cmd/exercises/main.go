@@ -51,7 +51,7 @@
 // code cell puts the course's module in a workspace, so that the notebook
 // runs from notebooks/ and exercises/ alike:
 //
-//	!*go work init && go work use . ${GONB_DIR}/..
+//	!*rm -f go.work && go work init && go work use . ${GONB_DIR}/..
 //	%goworkfix
 package main
 

@@ -71,10 +71,10 @@ func main() {
 	flag.StringVar(&cfg.jupyter, "jupyter", "jupyter", "the jupyter command")
 	flag.StringVar(&cfg.kernel, "kernel", "gonb", "the name of GoNB's Jupyter kernel")
 	flag.BoolVar(&cfg.keep, "keep", false, "keep the work folders (.grade-*), for debugging")
+	flag.Usage = usage
 	flag.Parse()
 	if cfg.submissions == "" || cfg.out == "" || flag.NArg() > 0 {
-		fmt.Fprintln(os.Stderr, "usage: grade -assignment DIR -submissions DIR -out DIR [-timeout 5m]")
-		flag.PrintDefaults()
+		usage()
 		os.Exit(2)
 	}
 
@@ -244,4 +244,25 @@ func gradeOne(ctx context.Context, r *runner, a *assignment, sub submission, out
 		res[i].note = notes[res[i].exercise]
 	}
 	return res, nil
+}
+
+// usage explains the command and the layout of the submissions folder.
+func usage() {
+	fmt.Fprint(os.Stderr, `usage: grade -assignment DIR -submissions DIR -out DIR [-timeout 5m]
+
+Grades the notebooks learners hand in for an assignment made by cmd/exercises.
+The submissions folder holds one folder per learner, named after the learner,
+with the learner's notebooks under the assignment's file names:
+
+	submissions/alice/01-forward.ipynb
+	submissions/alice/02-backprop.ipynb
+	submissions/bob/01-forward.ipynb
+
+(for an assignment of one notebook, submissions/alice.ipynb will do). The
+check cells are restored from the assignment before each notebook runs.
+The -out folder receives scores.csv, summary.txt and the executed notebooks.
+See go doc ./cmd/grade for the results a check can get.
+
+`)
+	flag.PrintDefaults()
 }
