@@ -190,21 +190,12 @@ func (n *Network) CountParams() int {
 // predictBatch is how many columns Predict and Evaluate take at a time.
 const predictBatch = 1000
 
-// Predict computes Ŷ = A[L] for X, n[0]×m, in batches of 1000 samples,
-// without keeping anything for Backward. Ŷ is n[L]×m.
+// Predict computes Ŷ = A[L] for X, n[0]×m, as Forward does, but in batches
+// of 1000 samples that reuse the same matrices (see predict in fast.go),
+// and without keeping anything for Backward. Ŷ is n[L]×m.
 func (n *Network) Predict(X *mat.Dense) *mat.Dense {
 	checkInput("Predict", n, X)
-	_, m := X.Dims()
-	Yhat := mat.NewDense(n.Outputs(), m, nil)
-	for start := 0; start < m; start += predictBatch {
-		end := min(start+predictBatch, m)
-		A := mat.DenseCopyOf(X.Slice(0, n.Inputs, start, end))
-		for _, layer := range n.Layers {
-			A = layer.Activation.Forward(Linear(layer.W, A, layer.B))
-		}
-		Yhat.Slice(0, n.Outputs(), start, end).(*mat.Dense).Copy(A)
-	}
-	return Yhat
+	return predict(n, X)
 }
 
 // Evaluate returns the loss J and the accuracy of the network's predictions

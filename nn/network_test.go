@@ -197,20 +197,45 @@ func TestOptimizerMisuse(t *testing.T) {
 
 // TestFastPathMatchesReadable trains two copies of a network, one with the
 // readable functions and one with the reused buffers, and compares every
-// weight after two epochs (the last batch of each is smaller).
+// weight and the losses after two epochs (the last batch of each is
+// smaller). The cases take each branch of the fast path: relu, which it
+// computes inline; tanh, through Activation.G and Derivative; a softmax
+// output with either loss; layers large enough to be shared between the
+// processors; and an activation whose Backward a learner replaced, which it
+// must call.
 func TestFastPathMatchesReadable(t *testing.T) {
-	specs := []LayerSpec{Dense(16, "relu"), Dense(8, "tanh"), Dense(4, "softmax")}
-	X, Y := randomData(6, 10, 4, 150)
-	for _, loss := range []Loss{CategoricalCrossEntropyLoss, BinaryCrossEntropyLoss} {
+	small := []LayerSpec{Dense(16, "relu"), Dense(8, "tanh"), Dense(4, "softmax")}
+	large := []LayerSpec{Dense(300, "relu"), Dense(200, "leaky_relu"), Dense(4, "softmax")}
+	cases := []struct {
+		name             string
+		specs            []LayerSpec
+		inputs, m, batch int
+		loss             Loss
+		replaceBackward  bool
+	}{
+		{"small", small, 10, 150, 32, CategoricalCrossEntropyLoss, false},
+		{"small binary", small, 10, 150, 32, BinaryCrossEntropyLoss, false},
+		{"parallel", large, 200, 300, 128, CategoricalCrossEntropyLoss, false},
+		{"replaced backward", small, 10, 150, 32, CategoricalCrossEntropyLoss, true},
+	}
+	for _, c := range cases {
+		X, Y := randomData(6, c.inputs, 4, c.m)
 		var nets [2]*Network
 		var histories [2]*History
+		calls := 0
 		for i, readable := range []bool{true, false} {
-			n, err := NewNetwork(7, 10, specs...)
+			n, err := NewNetwork(7, c.inputs, c.specs...)
 			if err != nil {
 				t.Fatal(err)
 			}
-			n.Compile(loss, NewAdam(0.01))
-			histories[i], err = n.Fit(X, Y, FitOptions{Epochs: 2, BatchSize: 32, Seed: 8, Readable: readable})
+			n.Compile(c.loss, NewAdam(0.01))
+			if c.replaceBackward {
+				n.Layers[0].Activation.Backward = func(dA, Z *mat.Dense) *mat.Dense {
+					calls++
+					return ReLUBackward(dA, Z)
+				}
+			}
+			histories[i], err = n.Fit(X, Y, FitOptions{Epochs: 2, BatchSize: c.batch, Seed: 8, Readable: readable})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -218,14 +243,32 @@ func TestFastPathMatchesReadable(t *testing.T) {
 		}
 		for k, p := range nets[0].Params() {
 			q := nets[1].Params()[k]
-			checkMatrix(t, loss.Name+" "+p.Name, q.Value, p.Value, 1e-12)
+			checkMatrix(t, c.name+" "+p.Name, q.Value, p.Value, 1e-12)
 		}
 		for e := range histories[0].Epochs {
 			if a, b := histories[0].Epochs[e].Loss, histories[1].Epochs[e].Loss; !close(a, b, 1e-12) {
-				t.Errorf("%s epoch %d: loss %v readable, %v fast", loss.Name, e+1, a, b)
+				t.Errorf("%s epoch %d: loss %v readable, %v fast", c.name, e+1, a, b)
 			}
 		}
+		if batches := 2 * ((c.m + c.batch - 1) / c.batch); c.replaceBackward && calls != 2*batches {
+			t.Errorf("%s: the replaced Backward ran %d times in %d batches of each path, want %d",
+				c.name, calls, batches, 2*batches)
+		}
 	}
+}
+
+// TestPredictMatchesForward checks that Predict, which reuses its matrices
+// from one batch of 1000 samples to the next, gives what the readable
+// Forward gives on all the samples at once, for a number of samples that
+// leaves a shorter last batch, and layers large enough to be shared between
+// the processors.
+func TestPredictMatchesForward(t *testing.T) {
+	n, err := NewNetwork(3, 20, Dense(40, "relu"), Dense(30, "tanh"), Dense(5, "softmax"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	X, _ := randomData(4, 20, 5, 2500)
+	checkMatrix(t, "Predict", n.Predict(X), n.Forward(X), 1e-12)
 }
 
 // xor is the XOR problem, by hand: four points, not linearly separable.

@@ -110,24 +110,38 @@ func NewAdam(rate float64) *Adam {
 // Steps returns t, the number of updates made so far.
 func (o *Adam) Steps() int { return o.t }
 
-// Update takes one Adam step, in one pass over each parameter.
+// Update takes one Adam step, in one pass over each parameter. The elements
+// are independent of each other, so a large parameter is shared between the
+// processors.
 func (o *Adam) Update(params []Param) {
 	o.m = ensureState("Adam", o.m, params)
 	o.v = ensureState("Adam", o.v, params)
 	o.t++
-	correct1 := 1 - math.Pow(o.Beta1, float64(o.t))
-	correct2 := 1 - math.Pow(o.Beta2, float64(o.t))
+	// m̂ = m / (1 - β1ᵗ) is computed as m · (1 / (1 - β1ᵗ)), and v̂ alike:
+	// a division takes several times as long as a multiplication, and this
+	// loop is the largest part of a step besides the matrix products.
+	correct1 := 1 / (1 - math.Pow(o.Beta1, float64(o.t)))
+	correct2 := 1 / (1 - math.Pow(o.Beta2, float64(o.t)))
 
 	for k, p := range params {
 		w, g := paramData("Adam", p)
 		m, v := o.m[k], o.v[k]
-		for i, gi := range g {
-			m[i] = o.Beta1*m[i] + (1-o.Beta1)*gi
-			v[i] = o.Beta2*v[i] + (1-o.Beta2)*gi*gi
-			mHat := m[i] / correct1
-			vHat := v[i] / correct2
-			w[i] -= o.Rate * mHat / (math.Sqrt(vHat) + o.Epsilon)
-		}
+		parallelFor(len(g), 1, func(lo, hi int) {
+			o.step(w[lo:hi], g[lo:hi], m[lo:hi], v[lo:hi], correct1, correct2)
+		})
+	}
+}
+
+// step updates the weights w from their gradients g and moving averages m
+// and v, with the bias corrections given as their inverses.
+func (o *Adam) step(w, g, m, v []float64, correct1, correct2 float64) {
+	rate, beta1, beta2, epsilon := o.Rate, o.Beta1, o.Beta2, o.Epsilon
+	for i, gi := range g {
+		m[i] = beta1*m[i] + (1-beta1)*gi
+		v[i] = beta2*v[i] + (1-beta2)*gi*gi
+		mHat := m[i] * correct1
+		vHat := v[i] * correct2
+		w[i] -= rate * mHat / (math.Sqrt(vHat) + epsilon)
 	}
 }
 
