@@ -53,7 +53,14 @@
 // The package favours reading over speed and generality: matrices are float64
 // gonum Dense matrices, layers are dense (fully connected) only, there is no
 // regularisation, dropout or automatic differentiation, and every readable
-// function allocates its result. Network.Fit reuses the memory of the
-// previous batch where the code stays as clear, and the tests check that it
-// computes what the readable functions compute.
+// function allocates its result and runs on one processor.
+//
+// # Speed
+//
+// Network.Fit and Network.Predict run a fast path (fast.go) that the tests
+// check against the readable functions: it reuses its matrices from batch to
+// batch, does the element-wise steps of an equation in one pass, and shares
+// the matrix products and Adam's update between the processors
+// (GOMAXPROCS). A program built with the openblas tag (go run -tags openblas)
+// hands the matrix products to OpenBLAS; see blas_openblas.go.
 package nn

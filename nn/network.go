@@ -31,7 +31,6 @@ type Network struct {
 	Optimizer Optimizer
 
 	specs []LayerSpec
-	fast  *fastPath // the reused buffers of Fit, made on first use
 }
 
 // NewNetwork is step 1 of training: it builds the layers described by specs
@@ -56,7 +55,10 @@ func NewNetwork(seed uint64, inputs int, specs ...LayerSpec) (*Network, error) {
 	for i, s := range specs {
 		layer, err := newLayer(rng, nPrev, s)
 		if err != nil {
-			return nil, fmt.Errorf("nn: NewNetwork: layer %d: %w", i+1, err)
+			// The errors of ActivationNamed and InitializerNamed already
+			// say "nn: "; say it once.
+			return nil, fmt.Errorf("nn: NewNetwork: layer %d: %s", i+1,
+				strings.TrimPrefix(err.Error(), "nn: "))
 		}
 		net.Layers = append(net.Layers, layer)
 		nPrev = s.Units
@@ -114,11 +116,31 @@ func (n *Network) Specs() []LayerSpec { return append([]LayerSpec(nil), n.specs.
 // returns the prediction Ŷ = A[L], n[L]×m.
 func (n *Network) Forward(X *mat.Dense) *mat.Dense {
 	checkInput("Forward", n, X)
+	if err := n.checkLayers(); err != nil {
+		panic(fmt.Sprintf("nn: Network.Forward: %v", err))
+	}
 	A := X
 	for _, layer := range n.Layers {
 		A = layer.Forward(A)
 	}
 	return A
+}
+
+// checkLayers returns an error naming the first layer whose W or b does not
+// fit the layer below it, as can happen when a learner replaces a matrix.
+func (n *Network) checkLayers() error {
+	nPrev := n.Inputs
+	for i, layer := range n.Layers {
+		r, c := layer.W.Dims()
+		br, bc := layer.B.Dims()
+		if c != nPrev || br != r || bc != 1 {
+			return fmt.Errorf("Z[%d] = W[%d]·A[%d] + b[%d]: W[%d] is %s and b[%d] is %s, "+
+				"but A[%d] has %d rows: W[%d] must be k×%d and b[%d] k×1",
+				i+1, i+1, i, i+1, i+1, shape(layer.W), i+1, shape(layer.B), i, nPrev, i+1, nPrev, i+1)
+		}
+		nPrev = r
+	}
+	return nil
 }
 
 // checkInput panics unless X has n[0] rows.
@@ -195,6 +217,9 @@ const predictBatch = 1000
 // and without keeping anything for Backward. Ŷ is n[L]×m.
 func (n *Network) Predict(X *mat.Dense) *mat.Dense {
 	checkInput("Predict", n, X)
+	if err := n.checkLayers(); err != nil {
+		panic(fmt.Sprintf("nn: Network.Predict: %v", err))
+	}
 	return predict(n, X)
 }
 

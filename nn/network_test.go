@@ -364,7 +364,7 @@ func TestMetrics(t *testing.T) {
 		t.Errorf("Accuracy = %v, want 0.75", got)
 	}
 	if got := Accuracy(row(0.2, 0.5, 0.9, 0.4), row(0, 1, 0, 0)); got != 0.75 {
-		t.Errorf("binary Accuracy = %v, want 0.5", got)
+		t.Errorf("binary Accuracy = %v, want 0.75", got)
 	}
 	counts := ConfusionMatrix(ArgMax(Y), ArgMax(Yhat), 3)
 	want := [][]int{{1, 1, 0}, {0, 1, 0}, {0, 0, 1}}

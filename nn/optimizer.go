@@ -47,7 +47,8 @@ func (o *SGD) Update(params []Param) {
 //
 // and the same for b. v starts at zero. This is the form of Andrew Ng's
 // course, in which α means what it means for SGD; Keras and PyTorch leave
-// out the (1 - β), which makes their α about 1/(1 - β) times larger.
+// out the (1 - β), so with the same α their steps are about 1/(1 - β) times
+// larger (10 times for β = 0.9).
 type Momentum struct {
 	Rate float64 // α
 	Beta float64 // β, usually 0.9
@@ -88,8 +89,9 @@ const (
 // m and v start at zero, which is why they are corrected. This is the
 // paper's Algorithm 1 as written. Keras folds the correction into the rate,
 // α_t = α √(1 - β2ᵗ) / (1 - β1ᵗ), and computes W - α_t m / (√v + ε): the
-// same step except that its ε is in effect ε √(1 - β2ᵗ) here, a difference
-// that only shows for gradients near ε.
+// same step as W - α m̂ / (√v̂ + ε/√(1 - β2ᵗ)): its ε is in effect larger in
+// the first steps (about 32 ε at t = 1), a difference that only shows for
+// gradients near ε.
 type Adam struct {
 	Rate    float64 // α
 	Beta1   float64 // β1

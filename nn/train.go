@@ -142,9 +142,18 @@ func diverged(loss, firstLoss float64) string {
 
 // checkFit returns an error describing what is wrong with Fit's arguments.
 func (n *Network) checkFit(X, Y *mat.Dense, opt FitOptions) error {
+	if err := n.checkLayers(); err != nil {
+		return fmt.Errorf("nn: Fit: %v", err)
+	}
 	xr, xc := X.Dims()
 	yr, yc := Y.Dims()
 	switch {
+	case n.Loss.Value == nil || n.Loss.Gradient == nil:
+		return fmt.Errorf("nn: Fit: the network has no loss; Compile it with one, " +
+			"such as CategoricalCrossEntropyLoss")
+	case n.Optimizer == nil:
+		return fmt.Errorf("nn: Fit: the network has no optimizer; Compile it with one, " +
+			"such as NewAdam(0.001)")
 	case xr != n.Inputs:
 		return fmt.Errorf("nn: Fit: X is %d×%d but the network takes %d values per sample "+
 			"(X needs one column per sample)", xr, xc, n.Inputs)
@@ -198,10 +207,9 @@ func (n *Network) propagation(readable bool) propagation {
 	if readable {
 		return readablePass{n}
 	}
-	if n.fast == nil {
-		n.fast = newFastPath(n)
-	}
-	return n.fast
+	// New buffers for each call of Fit, so that the network does not keep
+	// them: for a large batch they weigh more than the network itself.
+	return newFastPath(n)
 }
 
 // readablePass trains with the Network's own Forward and Backward.

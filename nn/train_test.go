@@ -3,6 +3,8 @@ package nn
 import (
 	"path/filepath"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
 )
 
 // TestFitStopsARisingLoss trains with learning rates far too large but not
@@ -35,4 +37,25 @@ func TestSaveNamesThePath(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "missing", "model.bin")
 	err := torchNetwork(t).Save(path)
 	mustContain(t, err, "nn: Save "+path, "cannot write in its folder")
+}
+
+func TestFitChecksTheNetwork(t *testing.T) {
+	X, Y := randomData(9, 5, 3, 20)
+	n, _ := NewNetwork(11, 5, Dense(8, "relu"), Dense(3, "softmax"))
+	n.Layers[1].W = mat.NewDense(3, 7, nil) // a replaced matrix that does not fit
+	_, err := n.Fit(X, Y, FitOptions{Epochs: 1, BatchSize: 4})
+	mustContain(t, err, "nn: Fit: Z[2] = W[2]·A[1] + b[2]", "W[2] is 3×7", "A[1] has 8 rows")
+	mustPanic(t, func() { n.Forward(X) }, "nn: Network.Forward: Z[2]", "W[2] is 3×7")
+	mustPanic(t, func() { n.Predict(X) }, "nn: Network.Predict: Z[2]", "W[2] is 3×7")
+
+	n, _ = NewNetwork(11, 5, Dense(3, "softmax"))
+	n.Compile(Loss{}, nil)
+	_, err = n.Fit(X, Y, FitOptions{Epochs: 1, BatchSize: 4})
+	mustContain(t, err, "nn: Fit: the network has no loss")
+	n.Compile(CategoricalCrossEntropyLoss, nil)
+	_, err = n.Fit(X, Y, FitOptions{Epochs: 1, BatchSize: 4})
+	mustContain(t, err, "nn: Fit: the network has no optimizer")
+
+	_, err = NewNetwork(1, 5, Dense(3, "relx"))
+	mustContain(t, err, `nn: NewNetwork: layer 1: unknown activation "relx"`)
 }

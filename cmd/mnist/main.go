@@ -18,7 +18,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"math"
 	"os"
+	"path/filepath"
 	"runtime/debug"
 	"time"
 
@@ -38,6 +40,11 @@ func main() {
 	report := flag.Bool("report", false, "end with one line of JSON for cmd/bench: "+
 		"the backend, the seconds of each epoch and the test loss and accuracy")
 	flag.Parse()
+	if flag.NArg() > 0 {
+		fmt.Fprintf(os.Stderr, "mnist: unexpected argument %q; all settings are flags\n", flag.Arg(0))
+		flag.Usage()
+		os.Exit(2)
+	}
 
 	// The data sets, 440 MB, live until the end. With Go's default GOGC of
 	// 100 the heap may grow by as much again in garbage before a collection,
@@ -51,7 +58,8 @@ func main() {
 	err := run(os.Stdout, config{epochs: *epochs, batch: *batch, rate: *rate, seed: *seed,
 		data: *data, save: *save, train: *train, report: *report})
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "mnist:", err)
+		// The errors of nn and mnist start with their package's name.
+		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
 }
@@ -65,11 +73,33 @@ type config struct {
 	report        bool
 }
 
+// check returns an error naming the first flag whose value cannot work,
+// before anything slow happens.
+func (c config) check() error {
+	switch {
+	case c.epochs < 1:
+		return fmt.Errorf("mnist: -epochs is %d; train for at least 1", c.epochs)
+	case c.batch < 1:
+		return fmt.Errorf("mnist: -batch is %d; use at least 1 (the model uses 128)", c.batch)
+	case !(c.rate > 0) || math.IsInf(c.rate, 0):
+		return fmt.Errorf("mnist: -rate is %g; use a positive number such as 0.001", c.rate)
+	case c.train < 0:
+		return fmt.Errorf("mnist: -train is %d; give a number of images, or 0 for all", c.train)
+	}
+	if c.save != "" {
+		// Find out now, not after training, that the model cannot be saved.
+		dir := filepath.Dir(c.save)
+		if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+			return fmt.Errorf("mnist: -save %s: the folder %s does not exist", c.save, dir)
+		}
+	}
+	return nil
+}
+
 // run is the Keras program, line by line.
 func run(out io.Writer, c config) error {
-	if c.epochs < 1 || c.batch < 1 || c.rate <= 0 {
-		return fmt.Errorf("-epochs, -batch and -rate must be positive (got %d, %d, %g)",
-			c.epochs, c.batch, c.rate)
+	if err := c.check(); err != nil {
+		return err
 	}
 
 	// (x_train, y_train), (x_test, y_test) = mnist.load_data(), scaled by 255.
@@ -105,7 +135,8 @@ func run(out io.Writer, c config) error {
 		OnBatch: bar.batch, OnEpoch: bar.epoch,
 	})
 	if err != nil {
-		return err
+		bar.interrupt()
+		return fmt.Errorf("%w\nmnist: run again with a smaller -rate (it was %g)", err, c.rate)
 	}
 
 	// score = model.evaluate(x_test, y_test)

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"path/filepath"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/deeplearning-go/course/mnist"
@@ -83,8 +85,36 @@ func TestSaveLoadPredictions(t *testing.T) {
 }
 
 func TestBadFlags(t *testing.T) {
-	err := run(new(bytes.Buffer), config{epochs: 0, batch: 128, rate: 0.001})
-	if err == nil {
-		t.Error("-epochs 0 gave no error")
+	good := config{epochs: 1, batch: 128, rate: 0.001}
+	tests := []struct {
+		change func(*config)
+		want   string
+	}{
+		{func(c *config) { c.epochs = 0 }, "-epochs is 0"},
+		{func(c *config) { c.batch = -1 }, "-batch is -1"},
+		{func(c *config) { c.rate = 0 }, "-rate is 0"},
+		{func(c *config) { c.rate = math.NaN() }, "-rate is NaN"},
+		{func(c *config) { c.rate = math.Inf(1) }, "-rate is +Inf"},
+		{func(c *config) { c.train = -5 }, "-train is -5"},
+		{func(c *config) { c.save = "/no/such/folder/model.bin" }, "the folder /no/such/folder does not exist"},
+	}
+	for _, tt := range tests {
+		c := good
+		tt.change(&c)
+		err := run(new(bytes.Buffer), c)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("got error %v, want one containing %q", err, tt.want)
+		}
+	}
+}
+
+// TestDivergingRate checks that a rate far too large stops the program with
+// an error naming the epoch and batch and the flag to change.
+func TestDivergingRate(t *testing.T) {
+	err := run(new(bytes.Buffer), config{epochs: 2, batch: 128, rate: 1e6, train: 2000})
+	for _, want := range []string{"nn: Fit: the loss", "at epoch 1, batch", "a smaller -rate"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("got error %v, want one containing %q", err, want)
+		}
 	}
 }

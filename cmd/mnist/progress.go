@@ -62,6 +62,14 @@ func eta(s nn.BatchStats) string {
 	return fmt.Sprintf("ETA %3.0fs", left.Seconds())
 }
 
+// interrupt ends a bar left half drawn, so that what follows starts on a
+// line of its own.
+func (p *progress) interrupt() {
+	if p.terminal {
+		fmt.Fprintln(p.out)
+	}
+}
+
 func (p *progress) epoch(s nn.EpochStats) {
 	if p.terminal {
 		fmt.Fprintln(p.out)
