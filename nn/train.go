@@ -68,7 +68,7 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 	rng := NewRand(opt.Seed)
 	pass := n.propagation(opt.Readable)
 	history := &History{}
-	firstLoss := math.NaN()
+	var watch divergence
 
 	// Step 6: repeat steps 2 to 5, batch after batch, epoch after epoch.
 	for epoch := 1; epoch <= opt.Epochs; epoch++ {
@@ -83,10 +83,7 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 
 			// Step 3: the loss.
 			loss := n.Loss.Value(Yhat, Yb)
-			if math.IsNaN(firstLoss) {
-				firstLoss = loss
-			}
-			if why := diverged(loss, firstLoss); why != "" {
+			if why := watch.check(loss); why != "" {
 				return history, fmt.Errorf("nn: Fit: %s at epoch %d, batch %d of %d: "+
 					"training diverged and the weights are no longer usable; "+
 					"build the network again and train with a smaller learning rate",
@@ -121,21 +118,49 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 	return history, nil
 }
 
-// diverged says why the loss of a batch shows that training has diverged,
-// or returns "" when it does not: the loss is NaN or infinite, or it has
-// risen both above four times the loss of Fit's first batch and by more
-// than 5 over it. The clipped cross-entropies cannot become infinite (a
-// sample costs at most -log(1e-7) ≈ 16.1), so a learning rate far too large
-// shows first as a loss that climbs towards that ceiling, long before the
-// weights overflow. Training that works never gets there: a batch of a
-// learning network does not cost several times what the starting network
-// did.
-func diverged(loss, firstLoss float64) string {
-	switch {
-	case math.IsNaN(loss) || math.IsInf(loss, 0):
+// divergenceWindow is how many batches the loss must stay high, on
+// average, before Fit calls it diverged.
+const divergenceWindow = 20
+
+// divergence watches the loss of each batch for signs that training has
+// diverged: a loss that is NaN or infinite, or one that stays far above
+// where training started. The clipped cross-entropies cannot become
+// infinite (a sample costs at most -log(1e-7) ≈ 16.1), so a learning rate
+// far too large shows first as a loss that climbs towards that ceiling and
+// stays there, long before the weights overflow. "Far above" is above both
+// four times the loss of Fit's first batch and that loss plus 5, for the
+// mean of the last 20 batches: a rate that is merely large makes the loss
+// jump up for a few batches and come back down, and training goes on.
+type divergence struct {
+	first  float64   // the loss of the first batch
+	recent []float64 // the losses of the last batches, a ring
+	next   int       // where the next loss goes in recent
+}
+
+// check records the loss of a batch and says why training has diverged, or
+// returns "" when it has not.
+func (d *divergence) check(loss float64) string {
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		return fmt.Sprintf("the loss is %v", loss)
-	case loss > 4*firstLoss && loss > firstLoss+5:
-		return fmt.Sprintf("the loss rose from %.4g (first batch) to %.4g", firstLoss, loss)
+	}
+	if d.recent == nil {
+		d.first = loss
+		d.recent = make([]float64, 0, divergenceWindow)
+	}
+	if len(d.recent) < divergenceWindow {
+		d.recent = append(d.recent, loss)
+	} else {
+		d.recent[d.next] = loss
+		d.next = (d.next + 1) % divergenceWindow
+	}
+	if len(d.recent) < divergenceWindow {
+		return ""
+	}
+
+	mean := sum(d.recent) / divergenceWindow
+	if mean > 4*d.first && mean > d.first+5 {
+		return fmt.Sprintf("the loss rose from %.4g (first batch) to %.4g "+
+			"(mean of the last %d batches)", d.first, mean, divergenceWindow)
 	}
 	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/deeplearning-go/course/toy"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -30,6 +31,26 @@ func TestFitDoesNotStopLearning(t *testing.T) {
 		if _, err := n.Fit(xorX, xorY, FitOptions{Epochs: 200, BatchSize: 1, Seed: 2}); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// TestFitLetsALargeRateRecover trains with a rate large enough to make the
+// loss jump tenfold for a few steps, but that settles in the end (the run of
+// notebook 2): Fit must not call that diverged.
+func TestFitLetsALargeRateRecover(t *testing.T) {
+	X, labels := toy.Moons(200, 0.15, 1)
+	n, _ := NewNetwork(1, 2, Dense(8, "tanh"), Dense(1, "sigmoid"))
+	n.Compile(BinaryCrossEntropyLoss, &SGD{Rate: 20})
+	history, err := n.Fit(X, toy.Row(labels), FitOptions{Epochs: 300, BatchSize: 200})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var peak float64
+	for _, e := range history.Epochs {
+		peak = max(peak, e.Loss)
+	}
+	if first := history.Epochs[0].Loss; peak < 4*first {
+		t.Errorf("the loss peaked at %.3g from %.3g; the test wants a run that jumps", peak, first)
 	}
 }
 
