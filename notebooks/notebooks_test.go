@@ -34,7 +34,7 @@ var course = []string{"01-forward", "02-backprop", "03-mnist"}
 var minImages = map[string]int{
 	"01-forward":  7, // initialisation, activations, moons, boundary, spreads, BCE, spiral
 	"02-backprop": 8,
-	"03-mnist":    5, // digits, live loss and accuracy, confusion matrix, mistakes
+	"03-mnist":    5, // digits, live loss, live accuracy, confusion matrix, mistakes
 }
 
 // minTestAccuracy is the least accuracy on the 10,000 MNIST test images that
