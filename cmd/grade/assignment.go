@@ -82,6 +82,7 @@ type submission struct {
 // findSubmissions lists the submissions in dir: a folder per learner that
 // holds notebooks named as the assignment's, or, for an assignment of one
 // notebook, also a notebook per learner named after the learner
+// (a name that differs only in letter case counts as the same)
 // (alice.ipynb), or a learner's folder with a single notebook of any name.
 // Other files are reported in ignored.
 func findSubmissions(dir string, a *assignment) (subs []submission, ignored []string, err error) {
@@ -106,6 +107,8 @@ func findSubmissions(dir string, a *assignment) (subs []submission, ignored []st
 				s := submission{learner: name, nb: nb}
 				if _, err := os.Stat(filepath.Join(path, nb.name)); err == nil {
 					s.path = filepath.Join(path, nb.name)
+				} else if f := sameNameFold(path, nb.name); f != "" {
+					s.path = f // 02-Backprop.ipynb for 02-backprop.ipynb
 				} else if single && len(found) == 1 {
 					s.path = found[0]
 				}
@@ -123,6 +126,18 @@ func findSubmissions(dir string, a *assignment) (subs []submission, ignored []st
 			"folder named after the learner", dir)
 	}
 	return subs, ignored, nil
+}
+
+// sameNameFold returns the path of the file in dir whose name is name in
+// other letter case, or "".
+func sameNameFold(dir, name string) string {
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.EqualFold(e.Name(), name) && !e.IsDir() {
+			return filepath.Join(dir, e.Name())
+		}
+	}
+	return ""
 }
 
 // restore returns the submitted notebook sub with the check cells of the

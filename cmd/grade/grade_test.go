@@ -196,6 +196,7 @@ func TestFindSubmissions(t *testing.T) {
 	write("alice/01.ipynb")
 	write("alice/02.ipynb")
 	write("bob/01.ipynb")
+	write("erin/01.IPYNB")
 	write("notes.txt")
 	write(".hidden/01.ipynb")
 	a := &assignment{notebooks: []*assigned{{name: "01.ipynb"}, {name: "02.ipynb"}}}
@@ -207,7 +208,8 @@ func TestFindSubmissions(t *testing.T) {
 	for _, s := range subs {
 		got = append(got, s.learner+" "+s.nb.name+" "+filepath.Base(s.path))
 	}
-	want := "alice 01.ipynb 01.ipynb|alice 02.ipynb 02.ipynb|bob 01.ipynb 01.ipynb|bob 02.ipynb ."
+	want := "alice 01.ipynb 01.ipynb|alice 02.ipynb 02.ipynb|bob 01.ipynb 01.ipynb|bob 02.ipynb .|" +
+		"erin 01.ipynb 01.IPYNB|erin 02.ipynb ."
 	if strings.Join(got, "|") != want {
 		t.Errorf("submissions %q\nwant %q", strings.Join(got, "|"), want)
 	}
