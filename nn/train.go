@@ -30,13 +30,14 @@ type FitOptions struct {
 }
 
 // BatchStats reports a mini-batch: the mean loss and accuracy of the epoch so
-// far, as Keras' progress bar shows them.
+// far, as Keras' progress bar shows them, and those of the batch alone.
 type BatchStats struct {
-	Epoch, Epochs   int
-	Batch, Batches  int // Batch counts from 1
-	Loss, Accuracy  float64
-	Elapsed         time.Duration // since the epoch began
-	Samples, Totals int           // samples seen in this epoch, of Totals
+	Epoch, Epochs            int
+	Batch, Batches           int // Batch counts from 1
+	Loss, Accuracy           float64
+	BatchLoss, BatchAccuracy float64       // of this batch only
+	Elapsed                  time.Duration // since the epoch began
+	Samples, Totals          int           // samples seen in this epoch, of Totals
 }
 
 // EpochStats reports an epoch: the mean training loss and accuracy over its
@@ -89,7 +90,8 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 					"build the network again and train with a smaller learning rate",
 					why, epoch, b+1, len(batches))
 			}
-			mean.add(loss, Accuracy(Yhat, Yb), len(index))
+			accuracy := Accuracy(Yhat, Yb)
+			mean.add(loss, accuracy, len(index))
 
 			// Step 4: backward propagation.
 			pass.Backward(Yb)
@@ -100,6 +102,7 @@ func (n *Network) Fit(X, Y *mat.Dense, opt FitOptions) (*History, error) {
 			if opt.OnBatch != nil {
 				opt.OnBatch(BatchStats{Epoch: epoch, Epochs: opt.Epochs, Batch: b + 1,
 					Batches: len(batches), Loss: mean.loss(), Accuracy: mean.accuracy(),
+					BatchLoss: loss, BatchAccuracy: accuracy,
 					Elapsed: time.Since(start), Samples: mean.samples, Totals: m})
 			}
 		}

@@ -80,3 +80,24 @@ func TestFitChecksTheNetwork(t *testing.T) {
 	_, err = NewNetwork(1, 5, Dense(3, "relx"))
 	mustContain(t, err, `nn: NewNetwork: layer 1: unknown activation "relx"`)
 }
+
+// TestBatchStats checks what OnBatch reports against what it can be worked
+// out from: the epoch's running mean is the mean of the batches' own losses,
+// weighted by their sizes (3 batches of 4, 4 and 2 samples).
+func TestBatchStats(t *testing.T) {
+	X, Y := randomData(3, 5, 3, 10)
+	n, _ := NewNetwork(4, 5, Dense(3, "softmax"))
+	var seen []BatchStats
+	_, err := n.Fit(X, Y, FitOptions{Epochs: 1, BatchSize: 4,
+		OnBatch: func(s BatchStats) { seen = append(seen, s) }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(seen) != 3 || seen[2].Samples != 10 || seen[2].Totals != 10 {
+		t.Fatalf("OnBatch saw %+v", seen)
+	}
+	want := (4*seen[0].BatchLoss + 4*seen[1].BatchLoss + 2*seen[2].BatchLoss) / 10
+	if !close(seen[2].Loss, want, 1e-15) || seen[0].Loss != seen[0].BatchLoss {
+		t.Errorf("running loss %v, want %v from the batches' own", seen[2].Loss, want)
+	}
+}
