@@ -64,8 +64,11 @@ func ActivationNames() []string {
 //
 //	σ(z) = 1 / (1 + e^(-z))
 //
-// Special cases: σ(+Inf) = 1, σ(-Inf) = 0, σ(NaN) = NaN. It never overflows:
-// for negative z it uses e^z / (1 + e^z), so σ(-1e4) is 0 rather than NaN.
+// Z is n×m, and so is A. Special cases: σ(+Inf) = 1, σ(-Inf) = 0,
+// σ(NaN) = NaN. For negative z it computes e^z / (1 + e^z), which equals the
+// formula but never forms e^(-z): in float64 that overflows to +Inf for
+// z < -709 (the formula still gives 0 then, but an overflow is worth
+// avoiding where a reader ports the code to float32 or numpy, which warns).
 func Sigmoid(Z *mat.Dense) *mat.Dense { return apply(Z, sigmoid) }
 
 func sigmoid(z float64) float64 {
@@ -99,7 +102,7 @@ func backward(fn, eq string, dA, Z *mat.Dense, derivative func(float64) float64)
 //
 //	tanh(z) = (e^z - e^(-z)) / (e^z + e^(-z))
 //
-// Special cases: tanh(±Inf) = ±1, tanh(NaN) = NaN.
+// Z is n×m, and so is A. Special cases: tanh(±Inf) = ±1, tanh(NaN) = NaN.
 func Tanh(Z *mat.Dense) *mat.Dense { return apply(Z, math.Tanh) }
 
 func tanhDerivative(z float64) float64 {
@@ -112,7 +115,8 @@ func TanhBackward(dA, Z *mat.Dense) *mat.Dense {
 	return backward("TanhBackward", "dZ = dA ⊙ (1 - tanh²(Z))", dA, Z, tanhDerivative)
 }
 
-// ReLU computes A = max(0, Z) element by element. ReLU(NaN) = NaN.
+// ReLU computes A = max(0, Z) element by element. Z is n×m, and so is A.
+// ReLU(NaN) = NaN.
 func ReLU(Z *mat.Dense) *mat.Dense { return apply(Z, relu) }
 
 func relu(z float64) float64 {
@@ -145,7 +149,7 @@ func ReLUBackward(dA, Z *mat.Dense) *mat.Dense {
 }
 
 // LeakyReLU computes A = max(αZ, Z) element by element, with α = LeakySlope,
-// so negative inputs keep a small gradient.
+// so negative inputs keep a small gradient. Z is n×m, and so is A.
 func LeakyReLU(Z *mat.Dense) *mat.Dense { return apply(Z, leakyReLU) }
 
 func leakyReLU(z float64) float64 {

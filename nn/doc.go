@@ -53,7 +53,8 @@
 // The package favours reading over speed and generality: matrices are float64
 // gonum Dense matrices, layers are dense (fully connected) only, there is no
 // regularisation, dropout or automatic differentiation, and every readable
-// function allocates its result and runs on one processor.
+// function allocates its result, and its element-wise steps run on one
+// processor (gonum shares a large matrix product between processors itself).
 //
 // # Speed
 //

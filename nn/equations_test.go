@@ -81,10 +81,10 @@ func TestActivations(t *testing.T) {
 		checkMatrix(t, tt.name+" backward", g.Backward(dA, Z), want, 1e-14)
 
 		for i, z := range points {
-			if got := g.G(z); !close(got, tt.values[i], 1e-15) {
+			if got := g.G(z); !near(got, tt.values[i], 1e-15) {
 				t.Errorf("%s.G(%g) = %g, want %g", tt.name, z, got, tt.values[i])
 			}
-			if got := g.Derivative(z); !close(got, tt.derivatives[i], 1e-14) {
+			if got := g.Derivative(z); !near(got, tt.derivatives[i], 1e-14) {
 				t.Errorf("%s.Derivative(%g) = %g, want %g", tt.name, z, got, tt.derivatives[i])
 			}
 		}
@@ -116,7 +116,7 @@ func TestSoftmax(t *testing.T) {
 	checkMatrix(t, "softmax", A, want, 1e-15)
 
 	for j := range 3 {
-		if s := mat.Sum(A.ColView(j)); !close(s, 1, 1e-15) {
+		if s := mat.Sum(A.ColView(j)); !near(s, 1, 1e-15) {
 			t.Errorf("column %d sums to %v", j, s)
 		}
 	}
@@ -142,7 +142,7 @@ func TestLosses(t *testing.T) {
 	// 1.0 and 0.0 are clipped to 1 - 1e-7 and 1e-7, as Keras does.
 	Yhat := row(0.9, 0.2, 0.6, 1.0, 0.0)
 	Y := row(1, 0, 1, 1, 1)
-	if got, want := BinaryCrossEntropy(Yhat, Y), 3.3914850883392704; !close(got, want, 1e-14) {
+	if got, want := BinaryCrossEntropy(Yhat, Y), 3.3914850883392704; !near(got, want, 1e-14) {
 		t.Errorf("BinaryCrossEntropy = %.17g, want %.17g", got, want)
 	}
 	checkMatrix(t, "BinaryCrossEntropyGradient",
@@ -151,7 +151,7 @@ func TestLosses(t *testing.T) {
 
 	P := matrix([]float64{0.7, 0.1, 0}, []float64{0.2, 0.8, 0.3}, []float64{0.1, 0.1, 0.7})
 	T := matrix([]float64{1, 0, 1}, []float64{0, 1, 0}, []float64{0, 0, 0})
-	if got, want := CategoricalCrossEntropy(P, T), 5.56597138207042; !close(got, want, 1e-14) {
+	if got, want := CategoricalCrossEntropy(P, T), 5.56597138207042; !near(got, want, 1e-14) {
 		t.Errorf("CategoricalCrossEntropy = %.17g, want %.17g", got, want)
 	}
 	checkMatrix(t, "CategoricalCrossEntropyGradient",

@@ -28,9 +28,9 @@ func row(values ...float64) *mat.Dense {
 	return mat.NewDense(1, len(values), values)
 }
 
-// close reports whether got and want differ by at most tol, relative to
+// near reports whether got and want differ by at most tol, relative to
 // want's size when it is larger than 1.
-func close(got, want, tol float64) bool {
+func near(got, want, tol float64) bool {
 	if math.IsNaN(want) {
 		return math.IsNaN(got)
 	}
@@ -50,7 +50,7 @@ func checkMatrix(t *testing.T, name string, got, want *mat.Dense, tol float64) {
 	}
 	for i := range wr {
 		for j := range wc {
-			if g, w := got.At(i, j), want.At(i, j); !close(g, w, tol) {
+			if g, w := got.At(i, j), want.At(i, j); !near(g, w, tol) {
 				t.Errorf("%s[%d,%d] = %.17g, want %.17g", name, i, j, g, w)
 			}
 		}

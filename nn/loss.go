@@ -147,8 +147,10 @@ func CategoricalCrossEntropyGradient(Yhat, Y *mat.Dense) *mat.Dense {
 //	∂ℓ/∂z_j = -Σ_k (y_k/ŷ_k) ŷ_k (δ_kj - ŷ_j) = -y_j + ŷ_j Σ_k y_k = ŷ_j - y_j
 //
 // since the one-hot y sums to 1. The same dZ = Ŷ - Y holds for a sigmoid
-// output with binary cross-entropy. It is exact and never divides by ŷ, so
-// it stays finite where -Y ⊘ Ŷ would not.
+// output with binary cross-entropy. It is the exact derivative of the
+// unclipped loss and never divides by ŷ, so it stays finite where -Y ⊘ Ŷ
+// would not; where the clip of the loss is active (ŷ below 1e-7) it differs
+// from the derivative of the clipped loss, as BinaryCrossEntropyGradient does.
 func SoftmaxCrossEntropyBackward(Yhat, Y *mat.Dense) *mat.Dense {
 	mustSameShape("SoftmaxCrossEntropyBackward", "dZ = Ŷ - Y", "Ŷ", Yhat, "Y", Y)
 	r, c := Yhat.Dims()

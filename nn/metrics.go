@@ -41,7 +41,11 @@ func Classes(A *mat.Dense) []int {
 }
 
 // Accuracy returns the share of samples whose predicted class (see Classes)
-// equals their label, between 0 and 1. Ŷ and Y are n×m.
+// equals their label, between 0 and 1:
+//
+//	accuracy = (1/m) Σ_i [class(ŷ_i) = class(y_i)]
+//
+// Ŷ and Y are n×m.
 func Accuracy(Yhat, Y *mat.Dense) float64 {
 	mustSameShape("Accuracy", "accuracy = mean(class(ŷ) == class(y))", "Ŷ", Yhat, "Y", Y)
 	mustNotEmpty("Accuracy", "Ŷ", Yhat)

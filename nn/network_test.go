@@ -45,7 +45,7 @@ func TestNetworkMatchesPyTorch(t *testing.T) {
 	checkMatrix(t, "Ŷ", Yhat, matrix(
 		[]float64{0.4332827303692192, 0.1118229633381928, 0.006430749367435298},
 		[]float64{0.5667172696307808, 0.8881770366618071, 0.9935692506325647}), 1e-14)
-	if got, want := n.Loss.Value(Yhat, torchY), 2.000537734164916; !close(got, want, 1e-14) {
+	if got, want := n.Loss.Value(Yhat, torchY), 2.000537734164916; !near(got, want, 1e-14) {
 		t.Errorf("J = %.17g, want %.17g", got, want)
 	}
 
@@ -155,7 +155,7 @@ func TestRelativeDifference(t *testing.T) {
 	// By hand: d/dw of w³ at 2 is 12; the centred difference is exact up to h².
 	W := row(2)
 	g := NumericalGradient(func() float64 { return math.Pow(W.At(0, 0), 3) }, W, 1e-5)
-	if !close(g.At(0, 0), 12, 1e-9) || W.At(0, 0) != 2 {
+	if !near(g.At(0, 0), 12, 1e-9) || W.At(0, 0) != 2 {
 		t.Errorf("NumericalGradient = %v (w is now %v), want 12", g.At(0, 0), W.At(0, 0))
 	}
 }
@@ -200,26 +200,29 @@ func TestOptimizerMisuse(t *testing.T) {
 // weight and the losses after two epochs (the last batch of each is
 // smaller). The cases take each branch of the fast path: relu, which it
 // computes inline; tanh, through Activation.G and Derivative; a softmax
-// output with either loss; layers large enough to be shared between the
+// output with either loss; a sigmoid output with binary cross-entropy
+// (dZ = Ŷ - Y); layers large enough to be shared between the
 // processors; and an activation whose Backward a learner replaced, which it
 // must call.
 func TestFastPathMatchesReadable(t *testing.T) {
 	small := []LayerSpec{Dense(16, "relu"), Dense(8, "tanh"), Dense(4, "softmax")}
 	large := []LayerSpec{Dense(300, "relu"), Dense(200, "leaky_relu"), Dense(4, "softmax")}
+	sigmoid := []LayerSpec{Dense(16, "relu"), Dense(8, "tanh"), Dense(1, "sigmoid")}
 	cases := []struct {
-		name             string
-		specs            []LayerSpec
-		inputs, m, batch int
-		loss             Loss
-		replaceBackward  bool
+		name                      string
+		specs                     []LayerSpec
+		inputs, outputs, m, batch int
+		loss                      Loss
+		replaceBackward           bool
 	}{
-		{"small", small, 10, 150, 32, CategoricalCrossEntropyLoss, false},
-		{"small binary", small, 10, 150, 32, BinaryCrossEntropyLoss, false},
-		{"parallel", large, 200, 300, 128, CategoricalCrossEntropyLoss, false},
-		{"replaced backward", small, 10, 150, 32, CategoricalCrossEntropyLoss, true},
+		{"small", small, 10, 4, 150, 32, CategoricalCrossEntropyLoss, false},
+		{"small binary", small, 10, 4, 150, 32, BinaryCrossEntropyLoss, false},
+		{"sigmoid", sigmoid, 10, 1, 150, 32, BinaryCrossEntropyLoss, false},
+		{"parallel", large, 200, 4, 300, 128, CategoricalCrossEntropyLoss, false},
+		{"replaced backward", small, 10, 4, 150, 32, CategoricalCrossEntropyLoss, true},
 	}
 	for _, c := range cases {
-		X, Y := randomData(6, c.inputs, 4, c.m)
+		X, Y := randomData(6, c.inputs, c.outputs, c.m)
 		var nets [2]*Network
 		var histories [2]*History
 		calls := 0
@@ -246,7 +249,7 @@ func TestFastPathMatchesReadable(t *testing.T) {
 			checkMatrix(t, c.name+" "+p.Name, q.Value, p.Value, 1e-12)
 		}
 		for e := range histories[0].Epochs {
-			if a, b := histories[0].Epochs[e].Loss, histories[1].Epochs[e].Loss; !close(a, b, 1e-12) {
+			if a, b := histories[0].Epochs[e].Loss, histories[1].Epochs[e].Loss; !near(a, b, 1e-12) {
 				t.Errorf("%s epoch %d: loss %v readable, %v fast", c.name, e+1, a, b)
 			}
 		}

@@ -81,15 +81,16 @@ const (
 // (Kingma and Ba, 2015). After t updates, for each parameter W with
 // gradient dW:
 //
-//	m = β1 m + (1 - β1) dW          moving average of the gradient
-//	v = β2 v + (1 - β2) dW²         moving average of its square
-//	m̂ = m / (1 - β1ᵗ),  v̂ = v / (1 - β2ᵗ)   bias correction
-//	W = W - α m̂ / (√v̂ + ε)
+//	M = β1 M + (1 - β1) dW          moving average of the gradient
+//	V = β2 V + (1 - β2) dW ⊙ dW     moving average of its square
+//	M̂ = M / (1 - β1ᵗ),  V̂ = V / (1 - β2ᵗ)   bias correction
+//	W = W - α M̂ / (√V̂ + ε)
 //
-// m and v start at zero, which is why they are corrected. This is the
-// paper's Algorithm 1 as written. Keras folds the correction into the rate,
-// α_t = α √(1 - β2ᵗ) / (1 - β1ᵗ), and computes W - α_t m / (√v + ε): the
-// same step as W - α m̂ / (√v̂ + ε/√(1 - β2ᵗ)): its ε is in effect larger in
+// M and V (capitals, as m is the batch size) start at zero, which is why
+// they are corrected. This is the paper's Algorithm 1 as written. Keras
+// folds the correction into the rate, α_t = α √(1 - β2ᵗ) / (1 - β1ᵗ), and
+// computes W - α_t M / (√V + ε): the same step as
+// W - α M̂ / (√V̂ + ε/√(1 - β2ᵗ)): its ε is in effect larger in
 // the first steps (about 32 ε at t = 1), a difference that only shows for
 // gradients near ε.
 type Adam struct {

@@ -68,7 +68,7 @@ func (s summary) why() string {
 }
 
 // printTable prints the results of every program, then how the Go builds
-// compare with the targets of the course's performance issue. flops is the
+// compare with the speed targets listed in bench/README.md. flops is the
 // number of operations of an epoch's matrix products.
 func printTable(out io.Writer, programs []*program, opt options, flops float64) {
 	var rows []summary
@@ -138,7 +138,8 @@ func printTable(out io.Writer, programs []*program, opt options, flops float64) 
 	printTargets(out, byName, floors, numpy, torch, opt)
 }
 
-// printTargets compares the Go builds with the issue's targets.
+// printTargets compares the Go builds with the speed targets of
+// bench/README.md.
 func printTargets(out io.Writer, byName, floors map[string]summary, numpy, torch summary, opt options) {
 	pure, blas := byName["Go, pure Go"], byName["Go, OpenBLAS"]
 	fmt.Fprintln(out, "\nTargets:")

@@ -136,7 +136,7 @@ func run(out io.Writer, c config) error {
 	})
 	if err != nil {
 		bar.interrupt()
-		return fmt.Errorf("%w\nmnist: run again with a smaller -rate (it was %g)", err, c.rate)
+		return fmt.Errorf("%w (-rate was %g)", err, c.rate)
 	}
 
 	// score = model.evaluate(x_test, y_test)

@@ -112,7 +112,7 @@ func TestBadFlags(t *testing.T) {
 // an error naming the epoch and batch and the flag to change.
 func TestDivergingRate(t *testing.T) {
 	err := run(new(bytes.Buffer), config{epochs: 2, batch: 128, rate: 1e6, train: 2000})
-	for _, want := range []string{"nn: Fit: the loss", "at epoch", "a smaller -rate"} {
+	for _, want := range []string{"nn: Fit: the loss", "at epoch", "smaller learning rate (-rate was 1e+06)"} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("got error %v, want one containing %q", err, want)
 		}
