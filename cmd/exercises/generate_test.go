@@ -9,25 +9,13 @@ import (
 	"testing"
 
 	"github.com/deeplearning-go/course/cmd/internal/notebook"
+	"github.com/deeplearning-go/course/cmd/internal/notebook/notebooktest"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/exercises from testdata/course.ipynb")
 
-// cells builds a notebook of code cells.
-func cells(t *testing.T, sources ...string) *notebook.Notebook {
-	t.Helper()
-	nb, err := notebook.Parse([]byte(`{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sources {
-		nb.Cells = append(nb.Cells, notebook.NewCodeCell(s))
-	}
-	return nb
-}
-
 func TestGenerate(t *testing.T) {
-	nb := cells(t,
+	nb := notebooktest.Cells(t,
 		"import (\n\t\"math\"\n\t\"gonum.org/v1/gonum/mat\"\n)",
 		"func sigmoid(Z *mat.Dense) *mat.Dense {\n"+
 			"\t// Apply σ to each element.\n"+
@@ -113,14 +101,14 @@ func TestGenerateErrors(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, _, err := Generate(cells(t, c.source))
+			_, _, err := Generate(notebooktest.Cells(t, c.source))
 			if err == nil || !strings.Contains(err.Error(), c.want) {
 				t.Errorf("error %v, want one containing %q", err, c.want)
 			}
 		})
 	}
 
-	_, _, err := Generate(cells(t, "// CHECK: a\n%%\na()", "// CHECK: a\n%%\na()"))
+	_, _, err := Generate(notebooktest.Cells(t, "// CHECK: a\n%%\na()", "// CHECK: a\n%%\na()"))
 	if err == nil || !strings.Contains(err.Error(), `cell 2: a second check cell "a" (the first is cell 1)`) {
 		t.Errorf("two checks named a: error %v", err)
 	}

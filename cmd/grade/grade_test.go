@@ -9,20 +9,8 @@ import (
 	"testing"
 
 	"github.com/deeplearning-go/course/cmd/internal/notebook"
+	"github.com/deeplearning-go/course/cmd/internal/notebook/notebooktest"
 )
-
-// nbOf builds a notebook from code cells.
-func nbOf(t *testing.T, sources ...string) *notebook.Notebook {
-	t.Helper()
-	nb, err := notebook.Parse([]byte(`{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, s := range sources {
-		nb.Cells = append(nb.Cells, notebook.NewCodeCell(s))
-	}
-	return nb
-}
 
 func assignedOf(t *testing.T, nb *notebook.Notebook) *assigned {
 	return &assigned{name: "a.ipynb", nb: nb, checks: nb.Checks()}
@@ -37,7 +25,7 @@ func sources(nb *notebook.Notebook) []string {
 }
 
 func TestRestore(t *testing.T) {
-	a := assignedOf(t, nbOf(t,
+	a := assignedOf(t, notebooktest.Cells(t,
 		"import \"x\"",
 		"func f() {}",
 		"// CHECK: f\n%%\ncheck.F(f)",
@@ -46,7 +34,7 @@ func TestRestore(t *testing.T) {
 		"func h() {}",
 		"// CHECK: h\n%%\ncheck.H(h)",
 	))
-	sub := nbOf(t,
+	sub := notebooktest.Cells(t,
 		"import \"x\"",
 		"func f() { return }",
 		// f's check deleted; g's edited, and copied twice
@@ -88,7 +76,7 @@ func TestRestore(t *testing.T) {
 	}
 
 	// A deleted last check goes at the end.
-	got, _ = restore(nbOf(t, "func f() {}", "// CHECK: f\n%%\ncheck.F(f)"), a)
+	got, _ = restore(notebooktest.Cells(t, "func f() {}", "// CHECK: f\n%%\ncheck.F(f)"), a)
 	if s := sources(got); len(s) != 4 || !strings.HasPrefix(s[2], "// CHECK: g") || !strings.HasPrefix(s[3], "// CHECK: h") {
 		t.Errorf("deleted checks at the end: %q", s)
 	}
@@ -155,7 +143,7 @@ func TestVerdicts(t *testing.T) {
 			`{"output_type": "error", "ename": "ERROR", "evalue": "failed to run go build", "traceback": []}]`
 	}
 	var checks []string
-	nb := nbOf(t)
+	nb := notebooktest.Cells(t)
 	add := func(c *notebook.Cell) { nb.Cells = append(nb.Cells, c) }
 	check := func(name, source, outputs string, executed bool) {
 		checks = append(checks, "// CHECK: "+name+"\n%%\n"+source)
@@ -170,7 +158,7 @@ func TestVerdicts(t *testing.T) {
 	check("exits", "check.E(e)", `[]`, true)
 	check("not run", "check.F(f)", `[]`, false)
 
-	a := assignedOf(t, nbOf(t, checks...))
+	a := assignedOf(t, notebooktest.Cells(t, checks...))
 	want := map[string][2]string{
 		"passes":  {statusPass, "right."},
 		"broken":  {statusCompile, `the check cell: undefined: b; cell 2 before it: cannot use "x" (untyped string constant) as int value`},

@@ -135,3 +135,16 @@ func Verdicts(nb *notebook.Notebook) (verdict, output map[string]string) {
 	}
 	return verdict, output
 }
+
+// Cells builds a notebook of code cells with the given sources.
+func Cells(t testing.TB, sources ...string) *notebook.Notebook {
+	t.Helper()
+	nb, err := notebook.Parse([]byte(`{"cells": [], "metadata": {}, "nbformat": 4, "nbformat_minor": 5}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range sources {
+		nb.Cells = append(nb.Cells, notebook.NewCodeCell(s))
+	}
+	return nb
+}
