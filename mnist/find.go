@@ -50,18 +50,18 @@ func Find(dir string) (string, error) {
 	}
 
 	var searched []string
-	holds := func(d, note string) bool {
+	holds := func(d string) bool {
 		if len(missingFiles(d)) == 0 {
 			return true
 		}
-		searched = append(searched, d+note)
+		searched = append(searched, d)
 		return false
 	}
 	cache := envModuleCache()
-	if cache != "" && holds(gomnistData(cache), "") {
+	if cache != "" && holds(gomnistData(cache)) {
 		return gomnistData(cache), nil
 	}
-	if alt := goEnvModuleCache(); alt != "" && alt != cache && holds(gomnistData(alt), "") {
+	if alt := goEnvModuleCache(); alt != "" && alt != cache && holds(gomnistData(alt)) {
 		return gomnistData(alt), nil
 	}
 	if len(searched) == 0 {

@@ -91,13 +91,18 @@ func syncDir(dir string) {
 	}
 }
 
+// header describes the network as the model file's architecture line does.
+func (n *Network) header() modelHeader {
+	h := modelHeader{Inputs: n.Inputs, Loss: n.Loss.Name}
+	for _, layer := range n.Layers {
+		h.Layers = append(h.Layers, layerEntry{Units: layer.Units(), Activation: layer.Activation.Name})
+	}
+	return h
+}
+
 // encode writes the network in the model file format.
 func (n *Network) encode(w *bytes.Buffer) {
-	header := modelHeader{Inputs: n.Inputs, Loss: n.Loss.Name}
-	for _, layer := range n.Layers {
-		header.Layers = append(header.Layers,
-			layerEntry{Units: layer.Units(), Activation: layer.Activation.Name})
-	}
+	header := n.header()
 	line, _ := json.Marshal(header) // a struct of ints and strings always encodes
 
 	fmt.Fprintf(w, "%s %d\n%s\n", modelMagic, ModelVersion, line)
@@ -149,14 +154,7 @@ func (n *Network) LoadWeights(path string) error {
 
 // architecture describes a network's sizes and activations in one line,
 // such as "784 → 512 relu → 10 softmax".
-func architecture(n *Network) string {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "%d", n.Inputs)
-	for _, layer := range n.Layers {
-		fmt.Fprintf(&b, " → %d %s", layer.Units(), layer.Activation.Name)
-	}
-	return b.String()
-}
+func architecture(n *Network) string { return n.header().String() }
 
 // errNotModel is returned for a file that does not start with the magic line.
 var errNotModel = errors.New("not a model file: it does not start with " + modelMagic)

@@ -29,8 +29,6 @@ type Network struct {
 	Layers    []*Layer
 	Loss      Loss
 	Optimizer Optimizer
-
-	specs []LayerSpec
 }
 
 // NewNetwork is step 1 of training: it builds the layers described by specs
@@ -50,7 +48,7 @@ func NewNetwork(seed uint64, inputs int, specs ...LayerSpec) (*Network, error) {
 	}
 	rng := NewRand(seed)
 
-	net := &Network{Inputs: inputs, specs: specs}
+	net := &Network{Inputs: inputs}
 	nPrev := inputs
 	for i, s := range specs {
 		layer, err := newLayer(rng, nPrev, s)
@@ -104,9 +102,6 @@ func (n *Network) output() *Layer { return n.Layers[len(n.Layers)-1] }
 
 // Outputs returns n[L], the size of the network's prediction for one sample.
 func (n *Network) Outputs() int { return n.output().Units() }
-
-// Specs returns the layer descriptions the network was built from.
-func (n *Network) Specs() []LayerSpec { return append([]LayerSpec(nil), n.specs...) }
 
 // Forward is step 2, forward propagation: for l = 1 … L,
 //

@@ -124,13 +124,9 @@ func linearBackwardVerdict(f func(dZ, APrev, W *mat.Dense) (dW, db, dAPrev *mat.
 	const what = "your linear backward step"
 	for k, r := range linearBackwardRefs {
 		in := []input{{"dZ", r.dZ}, {"A_prev", r.APrev}, {"W", r.W}}
-		used := copies(in)
-		var dW, db, dAPrev *mat.Dense
-		if t := try(func() { dW, db, dAPrev = f(used[0], used[1], used[2]) }); t != nil {
-			return t.verdict(what)
-		}
-		if name := changedInput(in, used); name != "" {
-			return changedVerdict(what, name)
+		dW, db, dAPrev, failed := callLinearBackward(f, what, in)
+		if failed != nil {
+			return *failed
 		}
 
 		label := fmt.Sprintf("case %d of %d (%s)", k+1, len(linearBackwardRefs), shapes(in))
@@ -157,7 +153,7 @@ func linearBackwardVerdict(f func(dZ, APrev, W *mat.Dense) (dW, db, dAPrev *mat.
 			if len(right) > 0 {
 				title += fmt.Sprintf(" (%s right)", joinAnd(right))
 			}
-			hint := linearBackwardHint(g, used, m)
+			hint := linearBackwardHint(g, []*mat.Dense{r.dZ, r.APrev, r.W}, m)
 			if g.got == nil {
 				return fail(title, hint)
 			}
@@ -229,4 +225,21 @@ func joinAnd(words []string) string {
 		s += ", " + w
 	}
 	return s + " and " + words[len(words)-1]
+}
+
+// callLinearBackward runs the learner's linear backward step f on copies of
+// the inputs dZ, A_prev and W. It returns the verdict to give instead of
+// comparing results when f panicked, did not return, or changed an input.
+func callLinearBackward(f func(dZ, APrev, W *mat.Dense) (dW, db, dAPrev *mat.Dense), what string,
+	in []input) (dW, db, dAPrev *mat.Dense, failed *verdict) {
+	used := copies(in)
+	if t := try(func() { dW, db, dAPrev = f(used[0], used[1], used[2]) }); t != nil {
+		v := t.verdict(what)
+		return nil, nil, nil, &v
+	}
+	if name := changedInput(in, used); name != "" {
+		v := changedVerdict(what, name)
+		return nil, nil, nil, &v
+	}
+	return dW, db, dAPrev, nil
 }

@@ -61,13 +61,9 @@ func gradientsVerdict(f func(dZ, APrev, W *mat.Dense) (dW, db, dAPrev *mat.Dense
 	dZ.Sub(nn.Sigmoid(nn.Linear(W, APrev, b)), p.Y)
 
 	in := []input{{"dZ", &dZ}, {"A_prev", APrev}, {"W", W}}
-	used := copies(in)
-	var dW, db, dAPrev *mat.Dense
-	if t := try(func() { dW, db, dAPrev = f(used[0], used[1], used[2]) }); t != nil {
-		return t.verdict(what)
-	}
-	if name := changedInput(in, used); name != "" {
-		return changedVerdict(what, name)
+	dW, db, dAPrev, failed := callLinearBackward(f, what, in)
+	if failed != nil {
+		return *failed
 	}
 
 	// The centred differences; dA_prev is per sample, so it is the
